@@ -1,0 +1,1 @@
+"""Test helpers: building and serving the book, driving Chromium and JupyterLab."""
