@@ -8,7 +8,7 @@ handles exactly the form the project uses: ``import { a, b } from "./file.js";``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"(\.{1,2}/[^"]+\.js)";\s*$', re.MULTILINE)
@@ -65,7 +65,7 @@ def _inline(path: Path, root: Path, done: dict[Path, str], order: list[str]) -> 
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundle(entry: Path) -> str:
     """Return `entry` as one ES module with every local import inlined, once each."""
     entry = Path(entry).resolve()

@@ -81,7 +81,8 @@ def start_lab(root: Path, home: Path, timeout: float = 90) -> Iterator[LabServer
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start:\n{(home / 'lab.log').read_text()}")
+                    log_text = (home / "lab.log").read_text()
+                    raise RuntimeError(f"JupyterLab did not start:\n{log_text}") from None
                 time.sleep(0.5)
         yield LabServer(url=url, token=token, root=root)
     finally:
@@ -122,7 +123,8 @@ _RUN_ALL = """async () => {
   panel.content.widgets.forEach((c, i) => {
     if (c.model.type !== 'code') return;
     const outs = c.model.outputs.toJSON();
-    outs.filter(o => o.output_type === 'error').forEach(o => errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`));
+    outs.filter(o => o.output_type === 'error')
+      .forEach(o => errors.push(`cell ${i}: ${o.ename}: ${o.evalue}`));
   });
   return { cells: panel.content.widgets.length, errors, model: panel.context.model.constructor.name,
            notebook: !!panel.content.widgets && !!panel.context.model.cells,

@@ -9,12 +9,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import offline, page_language
+from . import freshness, offline, page_language
 
 STATIC_DIR = offline.STATIC_DIR
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    freshness.setup(app)
     offline.setup(app)
     page_language.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,7 @@ import html
 import json
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -35,7 +35,7 @@ def page_language(pagename: str, meta: dict[str, Any] | None) -> str:
     return match.group(1) if match else "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def exercise_labels(lang: str) -> dict[str, str]:
     """sphinx-exercise's own translations of its labels ("Exercise", "Solution to")."""
     labels = {}
