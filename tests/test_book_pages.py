@@ -111,3 +111,14 @@ def test_landing_page_offers_a_clear_choice_of_language(page, book_url: str):
         link = article.get_by_role("link", name=re.compile(name))
         assert link.count() >= 1, name
         assert target in link.first.get_attribute("href")
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("chapters/")])
+def test_launch_button_opens_the_chapter_as_a_notebook_in_jupyterlab_on_main(
+    book_html: Path, page_path: str
+):
+    html = (book_html / page_path).read_text(encoding="utf-8")
+    links = re.findall(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', html)
+    assert links, "no Binder launch button"
+    chapter = page_path.replace(".html", ".md")
+    assert any(link.endswith(f"/main?urlpath=lab/tree/{chapter}") for link in links), links
