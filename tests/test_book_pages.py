@@ -122,3 +122,23 @@ def test_launch_button_opens_the_chapter_as_a_notebook_in_jupyterlab_on_main(
     assert links, "no Binder launch button"
     chapter = page_path.replace(".html", ".md")
     assert any(link.endswith(f"/main?urlpath=lab/tree/{chapter}") for link in links), links
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_fits_a_phone_screen_without_sideways_scrolling(phone_page, book_url: str, page_path: str):
+    phone_page.goto(book_url + page_path)
+    phone_page.wait_for_load_state("networkidle")
+    overflow = phone_page.evaluate(
+        """() => [...document.querySelectorAll('article *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                           && !e.closest('.pst-scrollable-table-container, .highlight, pre, .bd-toc'))
+              .slice(0, 3).map(e => e.tagName + ': ' + (e.textContent || '').slice(0, 40))"""
+    )
+    assert overflow == [], f"{page_path} overflows a 360 px screen: {overflow}"
+
+
+@pytest.mark.parametrize("lang", ["pl", "sv"])
+def test_article_page_carries_the_seed_description_and_keywords(book_html: Path, lang: str):
+    text = (book_html / "chapters" / lang / "article.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta content="[^"]{40,}" name="description"', text)
+    assert '<meta content="Personal Finance,Budgeting and Savings" name="keywords"' in text

@@ -67,4 +67,10 @@ def test_a_cell_that_raises_fails_the_build(tmp_path):
     )
     build = build_book(tmp_path)
     assert build.returncode != 0
-    assert "broken on purpose" in build.log or "ValueError" in build.log
+    # myst-nb names the failing notebook in the log and writes its traceback to a report file.
+    assert "intro" in build.log and "[mystnb.exec]" in build.log
+    reports = list((build.html / "reports").glob("intro*.log"))
+    assert reports and "broken on purpose" in reports[0].read_text(encoding="utf-8")
+    assert not (build.html / "intro.html").exists() or "broken on purpose" not in (
+        build.html / "intro.html"
+    ).read_text(encoding="utf-8")

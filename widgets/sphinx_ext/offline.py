@@ -93,5 +93,6 @@ def _clean_assets(
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _add_static_path)
+    app.add_css_file("course-widgets/course.css")
     app.connect("html-page-context", _clean_assets, priority=900)
     app.connect("build-finished", _copy_vendored)

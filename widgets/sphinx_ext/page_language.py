@@ -55,7 +55,7 @@ def localize_exercise_labels(body: str, lang: str) -> str:
         body = body.replace(">Solution to<", f">{labels['Solution to']}<")
         body = re.sub(r"(admonition-title\">)Solution to", rf"\g<1>{labels['Solution to']}", body)
     if "Exercise" in labels:
-        body = re.sub(r"(>\s*)Exercise(&#160;|\s)(\d)", rf"\g<1>{labels['Exercise']}\g<2>\g<3>", body)
+        body = re.sub(r"(>\s*)Exercise(&#160;|\s)(\d|\()", rf"\g<1>{labels['Exercise']}\g<2>\g<3>", body)
     # "Solution to" + "Exercise N" reads wrongly once translated; say it as a native speaker would.
     if lang in SOLUTION_PHRASES:
         body = re.sub(*SOLUTION_PHRASES[lang], body)
