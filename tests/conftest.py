@@ -8,6 +8,7 @@ Environment knobs (for development only; `make test` uses none of them):
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,6 +92,12 @@ def phone_page(browser):
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory) -> Iterator[LabServer]:
-    """A real JupyterLab on 127.0.0.1 with isolated Jupyter dirs, rooted at the project."""
-    with start_lab(ROOT, tmp_path_factory.mktemp("jupyter")) as server:
+    """A real JupyterLab on 127.0.0.1 with isolated Jupyter dirs, rooted at a copy of the chapters.
+
+    A copy, as on Binder: Lab writes checkpoints and may re-save what a test opens, and the
+    project's sources must come out of a test run untouched.
+    """
+    workspace = tmp_path_factory.mktemp("workspace")
+    shutil.copytree(ROOT / "chapters", workspace / "chapters")
+    with start_lab(workspace, tmp_path_factory.mktemp("jupyter")) as server:
         yield server
