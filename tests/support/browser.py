@@ -49,7 +49,8 @@ def watch_page(page) -> PageRecord:
 
     def on_console(message) -> None:
         if message.type == "error":
-            record.console_errors.append(message.text)
+            where = (message.location or {}).get("url", "")
+            record.console_errors.append(f"{message.text} ({where})" if where else message.text)
 
     def on_route(route) -> None:
         url = route.request.url
@@ -83,6 +84,8 @@ def axe_violations(page, selector: str | None = None) -> list[dict]:
     """axe-core violations on the page, or only inside `selector` (e.g. a widget)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = None
+    # axe's CSSOM preload re-fetches @import-ed stylesheets relative to the page, not the
+    # stylesheet (a 404 for chapters/basic.css that no user would ever cause): switch it off.
+    options = {"preload": False}
     results = Axe().run(page, context=selector, options=options) if selector else Axe().run(page)
     return results.response["violations"]

@@ -1,0 +1,43 @@
+"""In JupyterLab the simulator is a live widget: a control moved in the page reaches the kernel."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from support.lab import kernel_eval, open_notebook, run_all_cells
+
+from widgets.simulator import simulate
+
+pytestmark = pytest.mark.lab
+
+CHAPTER = "chapters/pl/simulator.md"
+
+
+def kernel_value(page, expression: str) -> str:
+    return kernel_eval(page, f"print({expression})").strip()
+
+
+def test_moving_a_control_updates_the_results_in_the_kernel(browser, lab):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        open_notebook(page, lab, CHAPTER)
+        result = run_all_cells(page)
+        assert result["errors"] == []
+        page.wait_for_selector(".cws", timeout=30_000)
+        default_reach = simulate()["totals"]["reach"]
+        assert float(kernel_value(page, "simulator.results['reach']")) == pytest.approx(default_reach)
+
+        page.locator('.cws input[type="range"][data-param="followers"]').first.fill("50000")
+        expected = simulate(followers=50000)["totals"]["reach"]
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            reach = float(kernel_value(page, "simulator.results['reach']"))
+            if reach == pytest.approx(expected):
+                break
+            time.sleep(0.3)
+        assert reach == pytest.approx(expected)
+        assert kernel_value(page, "simulator.params['followers']") == "50000"
+    finally:
+        context.close()
