@@ -52,7 +52,7 @@ lab: setup
 	$(VENV)/bin/jupyter lab chapters/
 
 bench: setup chromium
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf _build

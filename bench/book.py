@@ -7,7 +7,6 @@ weight of a text-only page of the same theme (the glossary page).
 
 from __future__ import annotations
 
-import gzip
 import sys
 import tempfile
 import time
@@ -15,34 +14,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from _measure import TEXT_ONLY, page_weight  # noqa: E402
 from support.book import build_book, serve_directory  # noqa: E402
 from support.browser import BROWSER_ARGS, chromium_path  # noqa: E402
 from test_build import toc_files  # noqa: E402
-
-TEXT_ONLY = "chapters/pl/glossary.html"
-
-
-def page_weight(browser, url: str) -> tuple[int, int]:
-    """Bytes of every response the page loads (raw, and as gzip would send them)."""
-    page = browser.new_page()
-    bodies: list[bytes] = []
-
-    def on_response(response) -> None:
-        try:
-            bodies.append(response.body())
-        except Exception:  # noqa: BLE001 - redirects have no body
-            pass
-
-    page.on("response", on_response)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    # Widgets may fetch assets once rendered and scrolled to: scroll through the page.
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(1500)
-    page.wait_for_load_state("networkidle")
-    page.close()
-    return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
 def main() -> None:

@@ -8,21 +8,19 @@ Set BOOK_HTML=<_build/html> to measure an existing build; otherwise the book is 
 
 from __future__ import annotations
 
-import gzip
-import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from support.book import build_book, serve_directory  # noqa: E402
+from _measure import TEXT_ONLY, built_book, page_weight  # noqa: E402
+from support.book import serve_directory  # noqa: E402
 from support.browser import BROWSER_ARGS, chromium_path  # noqa: E402
 
 QUIZ_PAGE = "chapters/pl/quiz.html"
-TEXT_ONLY = "chapters/pl/glossary.html"
 LOADS = 10
 
 # Runs before the page's own scripts: note when the first quiz has an enabled control.
@@ -48,24 +46,6 @@ def time_to_clickable(browser, url: str) -> float:
     return ms
 
 
-def page_weight(browser, url: str) -> tuple[int, int]:
-    context = browser.new_context()
-    page = context.new_page()
-    bodies: list[bytes] = []
-
-    def on_response(response) -> None:
-        try:
-            bodies.append(response.body())
-        except Exception:  # noqa: BLE001 - redirects have no body
-            pass
-
-    page.on("response", on_response)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    context.close()
-    return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
-
-
 def measure(html: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -89,16 +69,8 @@ def measure(html: Path) -> None:
 
 
 def main() -> None:
-    given = os.environ.get("BOOK_HTML")
-    if given:
-        measure(Path(given))
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        build = build_book(ROOT, Path(tmp))
-        if build.returncode != 0:
-            print(build.log[-3000:])
-            raise SystemExit("build failed")
-        measure(build.html)
+    with built_book() as html:
+        measure(html)
 
 
 if __name__ == "__main__":

@@ -133,3 +133,12 @@ def test_the_simulator_speaks_the_page_language(page, book_url):
     strings = config.strings()["sv"]
     assert root.locator(".cws-title").text_content() == strings["title"]
     assert strings["tactics"] in root.inner_text()
+
+
+def test_the_monte_carlo_histogram_renders_offline_when_scrolled_to(page, book_url):
+    page.goto(f"{book_url}chapters/sv/simulator.html")
+    figure = page.locator(".cw-plot").first
+    figure.scroll_into_view_if_needed()
+    page.wait_for_selector(".cw-plot .main-svg", timeout=20_000)
+    assert page.locator(".cw-plot .bars .point").count() >= 10
+    page.cw.assert_clean()

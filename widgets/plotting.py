@@ -53,11 +53,17 @@ class PlotlyFigure:
             f"var spec={payload};"
             "var draw=function(P){P.newPlot("
             f"'{div_id}',spec.data,spec.layout,{{responsive:true,displaylogo:false}});}};"
+            "var start=function(){"
             "if(window.Plotly){draw(window.Plotly);}"
             "else if(window.courseWidgets){window.courseWidgets.loadPlotly().then(draw);}"
             # The page's loader is deferred: queue the drawing until it has run.
             "else{(window.__cwPending=window.__cwPending||[]).push(function(cw){"
-            "cw.loadPlotly().then(draw);});}"
+            "cw.loadPlotly().then(draw);});}};"
+            # plotly.js (about 1 MB) is fetched only when a figure comes near the screen.
+            f"var el=document.getElementById('{div_id}');"
+            "if(window.IntersectionObserver){var seen=new IntersectionObserver(function(es){"
+            "if(es.some(function(e){return e.isIntersecting;})){seen.disconnect();start();}}"
+            ",{rootMargin:'300px'});seen.observe(el);}else{start();}"
             "})();</script>"
         )
         return {PLOTLY_MIME: spec, "text/html": html}
