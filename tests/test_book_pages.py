@@ -142,3 +142,18 @@ def test_article_page_carries_the_seed_description_and_keywords(book_html: Path,
     text = (book_html / "chapters" / lang / "article.html").read_text(encoding="utf-8")
     assert re.search(r'<meta content="[^"]{40,}" name="description"', text)
     assert '<meta content="Personal Finance,Budgeting and Savings" name="keywords"' in text
+
+
+@pytest.mark.parametrize("page_path", [p for p in PAGES if p.startswith("chapters/")])
+def test_every_widget_on_a_page_speaks_the_page_language(book_html: Path, page_path: str):
+    import json
+
+    text = (book_html / page_path).read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>',
+                      text, re.DOTALL)
+    if not match:
+        return
+    for model in json.loads(match.group(1))["state"].values():
+        lang = model["state"].get("lang")
+        if lang is not None:
+            assert lang == page_language(page_path), f"{page_path}: a widget in '{lang}'"
