@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from support.lab import kernel_eval, open_notebook, run_all_cells
+from support.lab import kernel_value, running_notebook
 
 from widgets.simulator import simulate
 
@@ -14,17 +14,8 @@ pytestmark = pytest.mark.lab
 CHAPTER = "chapters/pl/simulator.md"
 
 
-def kernel_value(page, expression: str) -> str:
-    return kernel_eval(page, f"print({expression})").strip()
-
-
 def test_moving_a_control_updates_the_results_in_the_kernel(browser, lab):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        open_notebook(page, lab, CHAPTER)
-        result = run_all_cells(page)
-        assert result["errors"] == []
+    with running_notebook(browser, lab, CHAPTER) as page:
         page.wait_for_selector(".cws", timeout=30_000)
         default_reach = simulate()["totals"]["reach"]
         assert float(kernel_value(page, "simulator.results['reach']")) == pytest.approx(default_reach)
@@ -39,5 +30,3 @@ def test_moving_a_control_updates_the_results_in_the_kernel(browser, lab):
             time.sleep(0.3)
         assert reach == pytest.approx(expected)
         assert kernel_value(page, "simulator.params['followers']") == "50000"
-    finally:
-        context.close()

@@ -161,3 +161,22 @@ def run_all_cells(page) -> dict:
 def kernel_eval(page, code: str) -> str:
     """Run `code` in the open notebook's kernel (its namespace); return printed text."""
     return page.evaluate(_KERNEL_EVAL, code)
+
+
+def kernel_value(page, expression: str) -> str:
+    """What `print(expression)` shows in the kernel of the open notebook."""
+    return kernel_eval(page, f"print({expression})").strip()
+
+
+@contextmanager
+def running_notebook(browser, lab: LabServer, relpath: str) -> Iterator:
+    """A fresh page with `relpath` open as a notebook whose cells have all run without error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        open_notebook(page, lab, relpath)
+        result = run_all_cells(page)
+        assert result["errors"] == [], result["errors"]
+        yield page
+    finally:
+        context.close()

@@ -1,6 +1,24 @@
 // Helpers shared by every widget of the course. Plain ES module: the widgets import it and
 // widgets/esm.py inlines it into each widget's `_esm`; node --test can import it directly.
 
+/** A DOM element: h("p", {class: "x", onclick: f}, child, "text"); null/false attrs are left out. */
+export function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return node;
+}
+
 const LANGS = ["pl", "sv", "en"];
 
 /** The UI language: the widget's `lang` trait, else the page's <html lang>, else English. */

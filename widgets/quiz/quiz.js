@@ -2,6 +2,7 @@
 // model, no kernel) and in JupyterLab. Scoring and results files come from core.js.
 import {
   downloadText,
+  h,
   injectSharedStyles,
   pickLang,
   setupProjector,
@@ -27,23 +28,6 @@ import {
 } from "./core.js";
 
 const EMPTY_STATE = () => ({ sel: {}, checked: {}, revealed: {}, submitted: false, student: "" });
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  }
-  return node;
-}
 
 /** "✓ correct" as icon + word: colour is never the only signal. */
 function mark(kind, word) {

@@ -35,22 +35,24 @@ def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator > 0 else 0.0
 
 
-def rates(totals: dict[str, float], values: dict[str, float], r: float) -> dict[str, float]:
-    """The standard social-media rates of a campaign's totals (0 where a denominator is 0)."""
+def rates(totals: dict[str, Any], values: dict[str, float], divide: Any = ratio) -> dict[str, Any]:
+    """The standard social-media rates of a campaign's totals (0 where a denominator is 0).
+
+    `divide` is `ratio` for numbers; the Monte Carlo model passes an element-wise one for arrays.
+    """
     posts = values["posts_per_day"] * values["days"]
     engagements = totals["likes"] + totals["comments"] + totals["shares"]
     return {
         "posts": posts,
         "engagements": engagements,
-        "engagement_rate_reach": ratio(engagements, totals["reach"]),
-        "engagement_rate_impressions": ratio(engagements, totals["impressions"]),
-        "engagement_rate_followers": ratio(engagements, values["followers"] * posts),
-        "amplification_rate": ratio(totals["shares"], posts),
-        "applause_rate": ratio(totals["likes"], posts),
-        "conversation_rate": ratio(totals["comments"], posts),
-        "virality_rate": ratio(totals["shares"], totals["reach"]),
-        "click_through_rate": ratio(totals["clicks"], totals["impressions"]),
-        "r": r,
+        "engagement_rate_reach": divide(engagements, totals["reach"]),
+        "engagement_rate_impressions": divide(engagements, totals["impressions"]),
+        "engagement_rate_followers": divide(engagements, values["followers"] * posts),
+        "amplification_rate": divide(totals["shares"], posts),
+        "applause_rate": divide(totals["likes"], posts),
+        "conversation_rate": divide(totals["comments"], posts),
+        "virality_rate": divide(totals["shares"], totals["reach"]),
+        "click_through_rate": divide(totals["clicks"], totals["impressions"]),
     }
 
 
@@ -120,5 +122,6 @@ def simulate(**params: Any) -> dict[str, Any]:
         for key in totals:
             totals[key] = totals[key] + row[key]
     totals["cascade_depth"] = max((row["cascade_depth"] for row in daily), default=0)
-    totals.update(rates(totals, values, r))
+    totals.update(rates(totals, values))
+    totals["r"] = r
     return {"params": values, "tactics": tactic_ids, "effective": p, "daily": daily, "totals": totals}

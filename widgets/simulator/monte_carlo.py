@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import MAX_GENERATIONS, effective_probabilities, ratio
+from .model import MAX_GENERATIONS, effective_probabilities, rates
 from .validation import check_params, check_tactics
 
 QUANTILES = {"q05": 0.05, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q95": 0.95}
@@ -80,32 +80,19 @@ def monte_carlo(runs: int = 1000, seed: int | None = 0, **params: Any) -> dict[s
 
     samples = dict(totals)
     samples["cascade_depth"] = depth.astype(np.float64)
-    samples.update(_rates(totals, values))
+    samples.update({key: value for key, value in rates(totals, values, _divide).items()
+                    if key in OUTPUTS})
     summary = {key: _summary(samples[key]) for key in OUTPUTS}
     return {"runs": runs, "seed": seed, "params": values, "tactics": tactic_ids,
             "samples": samples, "summary": summary}
 
 
-def _rates(totals: dict[str, np.ndarray], values: dict[str, float]) -> dict[str, np.ndarray]:
-    posts = values["posts_per_day"] * values["days"]
-    engagements = totals["likes"] + totals["comments"] + totals["shares"]
-
-    def per(numerator: np.ndarray, denominator: np.ndarray | float) -> np.ndarray:
-        denominator = np.broadcast_to(np.asarray(denominator, dtype=np.float64), numerator.shape)
-        out = np.zeros_like(numerator)
-        np.divide(numerator, denominator, out=out, where=denominator > 0)
-        return out
-
-    return {
-        "engagement_rate_reach": per(engagements, totals["reach"]),
-        "engagement_rate_impressions": per(engagements, totals["impressions"]),
-        "engagement_rate_followers": per(engagements, values["followers"] * posts),
-        "amplification_rate": per(totals["shares"], posts),
-        "applause_rate": per(totals["likes"], posts),
-        "conversation_rate": per(totals["comments"], posts),
-        "virality_rate": per(totals["shares"], totals["reach"]),
-        "click_through_rate": per(totals["clicks"], totals["impressions"]),
-    }
+def _divide(numerator: np.ndarray, denominator: np.ndarray | float) -> np.ndarray:
+    """Element-wise numerator / denominator, 0 where the denominator is 0 (never NaN)."""
+    denominator = np.broadcast_to(np.asarray(denominator, dtype=np.float64), numerator.shape)
+    out = np.zeros_like(numerator)
+    np.divide(numerator, denominator, out=out, where=denominator > 0)
+    return out
 
 
 def _summary(sample: np.ndarray) -> dict[str, float]:
@@ -115,4 +102,4 @@ def _summary(sample: np.ndarray) -> dict[str, float]:
     return result
 
 
-__all__ = ["monte_carlo", "ratio"]
+__all__ = ["monte_carlo"]

@@ -3,6 +3,7 @@
 import {
   downloadText,
   getPlotly,
+  h,
   injectSharedStyles,
   pickLang,
   setupProjector,
@@ -21,23 +22,6 @@ const CSV_COLUMNS = ["scenario", "day", "reach", "cumulative_reach", "impression
   "organic_impressions", "viral_impressions", "likes", "comments", "shares", "clicks", "orders",
   "revenue", "cascade_depth"];
 const COLORS = { reach: "#e66100", impressions: "#1a5fb4", likes: "#c01c28", shares: "#26a269", clicks: "#a347ba" };
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) {
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-  }
-  return node;
-}
 
 function defaultsOf(config) {
   const values = {};
