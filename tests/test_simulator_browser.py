@@ -142,3 +142,13 @@ def test_the_monte_carlo_histogram_renders_offline_when_scrolled_to(page, book_u
     page.wait_for_selector(".cw-plot .main-svg", timeout=20_000)
     assert page.locator(".cw-plot .bars .point").count() >= 10
     page.cw.assert_clean()
+
+
+def test_advanced_parameters_start_folded_and_unfold_for_a_preset_that_uses_them(page, book_url):
+    root = open_simulator(page, book_url + PAGE)
+    audience = root.locator('input[data-param="audience"].cws-number')
+    assert not audience.is_visible()
+    root.locator(".cws-advanced > summary").click()
+    assert audience.is_visible()
+    root = open_simulator(page, f"{book_url}{PAGE}?preset=viral-threshold")
+    assert root.locator('input[data-param="audience"].cws-number').is_visible()

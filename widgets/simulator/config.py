@@ -40,6 +40,7 @@ class Param(_Strict):
     step: float = Field(gt=0)
     integer: bool = False
     percent: bool = False
+    advanced: bool = False
     label: Labels
 
     @model_validator(mode="after")

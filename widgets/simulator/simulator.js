@@ -97,6 +97,9 @@ function render({ model, el }) {
   // --- parameter controls ---
   const controls = {};
   const paramList = h("div", { class: "cws-params" });
+  const advancedList = h("div", { class: "cws-params" });
+  const advanced = h("details", { class: "cws-advanced" },
+    h("summary", { text: t("more_params") }), advancedList);
   for (const [name, spec] of Object.entries(config.params)) {
     const scale = spec.percent ? 100 : 1;
     const id = uniqueId(`cws-${name}`);
@@ -135,7 +138,7 @@ function render({ model, el }) {
     };
     slider.addEventListener("input", (event) => { inputStarted = event.timeStamp; commit(slider.value, "slider"); });
     box.addEventListener("input", (event) => { inputStarted = event.timeStamp; commit(box.value, "box"); });
-    paramList.append(row);
+    (spec.advanced ? advancedList : paramList).append(row);
   }
 
   // --- tactic switches ---
@@ -175,7 +178,7 @@ function render({ model, el }) {
   root.append(h("h2", { class: "cws-title", text: t("title") }), toolbar, compareRow,
     h("div", { class: "cws-layout" },
       h("div", { class: "cws-inputs-panel" }, h("h3", { class: "cws-heading", text: t("params") }),
-        paramList, tacticList),
+        paramList, advanced, tacticList),
       outputs));
   el.append(root);
 
@@ -204,6 +207,11 @@ function render({ model, el }) {
     for (const [id, box] of Object.entries(tacticBoxes)) {
       box.checked = scenario.tactics.includes(id);
       box.setAttribute("aria-checked", box.checked ? "true" : "false");
+    }
+    const defaults = defaultsOf(config);
+    if (Object.entries(config.params).some(([name, spec]) => spec.advanced &&
+        [state.A, state.B].some((sc) => sc && sc.params[name] !== defaults[name]))) {
+      advanced.open = true;
     }
     compareBox.checked = state.compare;
     editGroup.hidden = !state.compare;
