@@ -157,3 +157,16 @@ def test_every_widget_on_a_page_speaks_the_page_language(book_html: Path, page_p
         lang = model["state"].get("lang")
         if lang is not None:
             assert lang == page_language(page_path), f"{page_path}: a widget in '{lang}'"
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_the_theme_chrome_speaks_the_page_language(book_html: Path, page_path: str):
+    from widgets.sphinx_ext.page_language import chrome_words
+
+    text = (book_html / page_path).read_text(encoding="utf-8")
+    lang = page_language(page_path)
+    skip = chrome_words()[lang]["Skip to main content"] if lang != "en" else "Skip to main content"
+    assert skip in text
+    if lang != "en":
+        assert "Skip to main content" not in text
+        assert 'title="Link to this heading"' not in text

@@ -7,6 +7,7 @@ build language are replaced with its own pl/sv translations.
 
 from __future__ import annotations
 
+import gettext
 import html
 import json
 import posixpath
@@ -15,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import yaml
 from sphinx.application import Sphinx
 
 LANGUAGE_NAMES = {"pl": "Polski", "sv": "Svenska", "en": "English"}
@@ -83,12 +85,97 @@ def _translation_link(app: Sphinx, pagename: str, meta: dict[str, Any], lang: st
     ), uri, other
 
 
+class _Words(gettext.NullTranslations):
+    """A few translations kept in chrome.yml, in front of the catalogs that lack them."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def gettext(self, message: str) -> str:
+        if message in self.words:
+            return self.words[message]
+        return super().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return super().ngettext(singular, plural, n)
+
+
+@cache
+def chrome_words() -> dict[str, dict[str, str]]:
+    path = resources.files(__package__) / "chrome.yml"
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    keys = set(table["pl"])
+    for lang in ("pl", "sv"):
+        if set(table[lang]) != keys:
+            raise ValueError(f"{path}: {lang} differs in keys {sorted(set(table[lang]) ^ keys)}")
+    return table
+
+
+@cache
+def chrome_translations(lang: str) -> gettext.NullTranslations:
+    """The page chrome ("Search", "Skip to main content", "Contents") in the page's language:
+    our chrome.yml first, then sphinx-book-theme's, pydata's and Sphinx's own catalogs."""
+    catalogs = []
+    book = (resources.files("sphinx_book_theme") / "theme" / "sphinx_book_theme" / "static" / "locales"
+            / lang / "LC_MESSAGES" / "booktheme.mo")
+    if book.is_file():
+        catalogs.append(book)
+    for package in ("pydata_sphinx_theme", "sphinx"):
+        path = resources.files(package) / "locale" / lang / "LC_MESSAGES" / "sphinx.mo"
+        if path.is_file():
+            catalogs.append(path)
+    chain: gettext.NullTranslations = gettext.NullTranslations()
+    for path in reversed(catalogs):
+        with path.open("rb") as handle:
+            translations = gettext.GNUTranslations(handle)
+        translations.add_fallback(chain)
+        chain = translations
+    words = _Words(chrome_words().get(lang, {}))
+    words.add_fallback(chain)
+    return words
+
+
+def _translate_buttons(buttons: list[dict[str, Any]], translate: Any) -> list[dict[str, Any]]:
+    """sphinx-book-theme's header buttons carry English tooltips made before the page is known."""
+    out = []
+    for button in buttons:
+        button = dict(button)
+        for key in ("tooltip", "text", "label"):
+            value = button.get(key)
+            if isinstance(value, str) and value:
+                if value.startswith("Launch on "):
+                    button[key] = f"{translate('Launch on')} {value[len('Launch on '):]}"
+                else:
+                    button[key] = translate(value)
+        if isinstance(button.get("buttons"), list):
+            button["buttons"] = _translate_buttons(button["buttons"], translate)
+        out.append(button)
+    return out
+
+
+def _translate_chrome(app: Sphinx, context: dict[str, Any], lang: str) -> None:
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is None or not hasattr(environment, "install_gettext_translations"):
+        return
+    translations = chrome_translations(lang) if lang in ("pl", "sv") else app.translator
+    environment.install_gettext_translations(translations)
+    if lang in ("pl", "sv"):
+        # sphinx-book-theme translates through a function of its own in the page context.
+        context["translate"] = translations.gettext
+        context["theme_search_bar_text"] = translations.gettext("Search") + "..."
+        if isinstance(context.get("header_buttons"), list):
+            context["header_buttons"] = _translate_buttons(context["header_buttons"], translations.gettext)
+
+
 def _on_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     meta = context.get("meta") or {}
     lang = page_language(pagename, meta)
     context["language"] = lang
+    _translate_chrome(app, context, lang)
     # sphinx-book-theme leaves pydata's mode empty, which logs "Got invalid theme mode" on every page.
     if not context.get("default_mode"):
         context["default_mode"] = "auto"
@@ -97,6 +184,9 @@ def _on_page(
         return
     if lang in ("pl", "sv"):
         body = localize_exercise_labels(body, lang)
+        # The heading permalinks are written with the build's language, before the page is known.
+        heading_link = chrome_translations(lang).gettext("Link to this heading")
+        body = body.replace('title="Link to this heading"', f'title="{html.escape(heading_link)}"')
     link = _translation_link(app, pagename, meta, lang)
     if link:
         snippet, uri, other = link
@@ -108,4 +198,5 @@ def _on_page(
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", _on_page)
+    # After sphinx-book-theme's handler (priority 500), which sets its own `translate`.
+    app.connect("html-page-context", _on_page, priority=600)
