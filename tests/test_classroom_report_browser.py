@@ -37,6 +37,8 @@ def test_report_renders_its_three_charts_offline_without_errors(page, report):
     page.wait_for_function(
         "document.querySelectorAll('figure.ccr-figure .plot-container').length === 3"
     )
+    bands = page.locator("figure.ccr-figure").nth(0).locator("g.point")
+    assert bands.count() == 10  # the score distribution, in bands of 10 points
     bars = page.locator("figure.ccr-figure").nth(1).locator("g.point")
     assert bars.count() == 6  # one bar per question answered in the fixture class
     assert page.evaluate("document.documentElement.lang") == "sv"

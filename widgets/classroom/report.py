@@ -1,7 +1,7 @@
 """The class report as one self-contained HTML file: plotly charts plus the same figures as tables.
 
-plotly.js from the plotly wheel is inlined once (no CDN, no MathJax), so the file opens offline
-from a USB stick or an e-mail attachment.
+plotly.js (the basic bundle from npm, else the wheel's full one) is inlined once (no CDN, no
+MathJax), so the file opens offline from a USB stick or an e-mail attachment.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from ..plotting import plotly_basic_source
 from .grading import ClassResults
 from .strings import texts
 
@@ -58,11 +59,13 @@ def _figure_html(fig: go.Figure, caption: str, first: bool) -> str:
     div = pio.to_html(
         fig,
         full_html=False,
-        include_plotlyjs=first,
+        include_plotlyjs=False,
         include_mathjax=False,
         config=PLOT_CONFIG,
         default_width="100%",
     )
+    if first:  # plotly.js once per file, inline: the report opens offline
+        div = f'<script type="text/javascript">{plotly_basic_source()}</script>' + div
     return (
         f'<figure class="ccr-figure" role="group" aria-label="{escape(caption)}">'
         f"<figcaption>{escape(caption)}</figcaption>{div}</figure>"
@@ -73,12 +76,18 @@ def _charts(results: ClassResults, t: dict[str, str]) -> list[str]:
     if not results.graded:
         return []
     percents = [100 * g.score / g.max_score for g in results.graded if g.max_score]
+    # Counted here, as bars of 10 points (100 % joins the last): plotly.js basic has no histogram.
+    counts = [0] * 10
+    for percent in percents:
+        counts[min(int(percent // 10), 9)] += 1
     scores = go.Figure(
-        go.Histogram(
-            x=percents,
-            xbins={"start": 0, "end": 100.001, "size": 10},
+        go.Bar(
+            x=[10 * band + 5 for band in range(10)],
+            y=counts,
+            width=10,
             marker_color=ACCENT,
-            hovertemplate="%{x}: %{y}<extra></extra>",
+            hovertext=[f"{10 * band}–{10 * band + 10}%: {n}" for band, n in enumerate(counts)],
+            hoverinfo="text",
         )
     )
     scores.update_layout(
