@@ -125,7 +125,7 @@ def main() -> None:
     print(f"{PAGE} as opened (chart not yet in view): {first_raw / 1e6:.2f} MB raw "
           f"({first_raw / text_raw:.2f}x), {first_gz / 1e6:.2f} MB gzip ({first_gz / text_gz:.2f}x)")
     print(f"{PAGE} scrolled through (plotly.js loaded): {full_raw / 1e6:.2f} MB raw "
-          f"({full_raw / text_raw:.2f}x), {full_gz / 1e6:.2f} MB gzip ({full_gz / text_gz:.2f}x) "
+          f"({full_raw / text_raw:.3f}x), {full_gz / 1e6:.2f} MB gzip ({full_gz / text_gz:.3f}x) "
           "(target <= 1.5x)")
 
 

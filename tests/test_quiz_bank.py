@@ -385,6 +385,21 @@ def test_course_banks_are_valid_and_the_two_languages_agree():
     }
 
 
+@pytest.mark.skipif(
+    not all(p.exists() for p in REAL.values()),
+    reason="the course banks chapters/{pl,sv}/quiz.yml are not written yet",
+)
+def test_every_reread_of_the_course_banks_names_a_label_of_its_chapter():
+    # Labels live in chapters the lead rewrites; a renamed label would leave dead summary links.
+    for lang, path in REAL.items():
+        for q in load_bank(path).questions:
+            doc, label = q.reread.split("#")
+            chapter = path.parent / doc
+            assert chapter.exists(), f"{lang} {q.id}: {doc} does not exist"
+            text = chapter.read_text(encoding="utf-8")
+            assert f"({label})=" in text, f"{lang} {q.id}: no ({label})= in {doc}"
+
+
 def test_ui_strings_have_the_same_keys_in_every_language():
     strings = load_strings()
     assert set(strings["pl"]) == set(strings["sv"]) == set(strings["en"])
