@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from widgets.classroom.__main__ import main
 from widgets.classroom.grading import grade_folder
 from widgets.classroom.quizbank import Question, load_bank
-from widgets.classroom.submissions import read_submission
+from widgets.quiz.results import read_results
 
 FIXTURES = Path(__file__).parent / "fixtures" / "classroom"
 RESULTS = FIXTURES / "results"
@@ -90,7 +90,7 @@ def test_csv_and_json_results_files_read_to_the_same_answers(tmp_path):
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    assert read_submission(path).answers == read_submission(RESULTS / "ewa-2.json").answers
+    assert read_results(path).answers == read_results(RESULTS / "ewa-2.json").answers
 
 
 def test_question_report_names_the_most_chosen_wrong_option(results):

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from widgets.quiz.results import Results, ResultsError, read_results
+
 from .quizbank import Bank, Question, answer_problem
 from .strings import texts
-from .submissions import Submission, SubmissionError, read_submission
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Graded:
-    submission: Submission
+    submission: Results
     points: dict[str, float]  # every question of the section; 0 when unanswered
     score: float
     max_score: int
@@ -68,7 +69,7 @@ def grade_folder(bank: Bank, folder: Path, section: str | None = None) -> ClassR
     if section is not None and section not in bank.sections:
         raise KeyError(f"section {section!r} is not in the bank (has: {', '.join(bank.sections)})")
     results = ClassResults(bank=bank)
-    accepted: list[Submission] = []
+    accepted: list[Results] = []
     for path in sorted(folder.iterdir()):
         if path.is_dir():
             # Not read, but said: a class folder with sub-folders per group is a common layout.
@@ -79,9 +80,9 @@ def grade_folder(bank: Bank, folder: Path, section: str | None = None) -> ClassR
             )
             continue
         try:
-            submission = read_submission(path)
-        except SubmissionError as error:
-            results.skipped.append(Skipped(path.name, str(error)))
+            submission = read_results(path)  # the scores a file claims are ignored: it is regraded
+        except ResultsError as error:
+            results.skipped.append(Skipped(path.name, error.reason))
             continue
         reason = _mismatch(bank, submission, section)
         if reason:
@@ -96,7 +97,7 @@ def grade_folder(bank: Bank, folder: Path, section: str | None = None) -> ClassR
     return results
 
 
-def _mismatch(bank: Bank, sub: Submission, section: str | None) -> str | None:
+def _mismatch(bank: Bank, sub: Results, section: str | None) -> str | None:
     """Why a readable results file does not belong to this bank (or the chosen section)."""
     if sub.bank != bank.bank:
         return f"another bank: {sub.bank!r} (expected {bank.bank!r})"
@@ -107,7 +108,7 @@ def _mismatch(bank: Bank, sub: Submission, section: str | None) -> str | None:
     if section is not None and sub.section != section:
         return f"another section: {sub.section!r} (grading {section!r} only)"
     in_section = set(bank.sections[sub.section].questions)
-    for qid in dict.fromkeys((*sub.mentioned, *sub.answers)):
+    for qid in dict.fromkeys((*sub.questions, *sub.answers)):
         if qid not in bank.questions:
             return f"answer to unknown question {qid!r}"
         if qid not in in_section:
@@ -119,17 +120,17 @@ def _mismatch(bank: Bank, sub: Submission, section: str | None) -> str | None:
     return None
 
 
-def _drop_duplicates(subs: list[Submission]) -> tuple[list[Submission], list[Skipped]]:
+def _drop_duplicates(subs: list[Results]) -> tuple[list[Results], list[Skipped]]:
     """One submission per student and section: the latest one.
 
     The same submission saved twice is a duplicate; an earlier attempt by the same student is
     superseded. Anonymous files are only compared by content (timestamp and answers).
     """
 
-    def content(sub: Submission) -> tuple[str, str, str]:
+    def content(sub: Results) -> tuple[str, str, str]:
         return (sub.section, sub.timestamp, json.dumps(sub.answers, sort_keys=True))
 
-    kept: dict[tuple, Submission] = {}
+    kept: dict[tuple, Results] = {}
     skipped: list[Skipped] = []
     for sub in subs:
         key = (
@@ -156,7 +157,7 @@ def _drop_duplicates(subs: list[Submission]) -> tuple[list[Submission], list[Ski
     return list(kept.values()), skipped
 
 
-def _grade(bank: Bank, sub: Submission) -> Graded:
+def _grade(bank: Bank, sub: Results) -> Graded:
     points = bank.grade(sub.section, sub.answers)
     return Graded(sub, points, sum(points.values()), len(points))
 

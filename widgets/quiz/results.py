@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class Results:
     # None when the page could not know (exam mode); a CSV gives one entry per listed question.
     points: dict[str, float] | None = None
     questions: tuple[str, ...] = ()  # question ids in file order (a CSV lists unanswered ones too)
+    # The name of the file it was read from: not content, so two copies of one file compare equal.
+    file: str = field(default="", compare=False)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -219,4 +221,5 @@ def read_results(path: str | Path) -> Results:
         text = path.read_text(encoding="utf-8-sig")  # spreadsheet programs add a BOM
     except (OSError, UnicodeDecodeError) as error:
         raise ResultsError(path, f"cannot be read ({error})") from None
-    return _from_json(path, text) if suffix == ".json" else _from_csv(path, text)
+    results = _from_json(path, text) if suffix == ".json" else _from_csv(path, text)
+    return replace(results, file=path.name)
