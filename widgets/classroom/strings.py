@@ -1,30 +1,16 @@
-"""The classroom tools' texts per language, loaded once from strings.yml and checked for parity."""
+"""The classroom tools' texts per language (strings.yml), checked on load like every widget's strings."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from ..strings import load_strings
 
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
 FALLBACK = "en"
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, str]]:
-    # YAML reads the keys `true:`/`false:` as booleans; the texts are looked up by name.
-    raw = yaml.safe_load((resources.files(__package__) / "strings.yml").read_text(encoding="utf-8"))
-    table = {
-        lang: {str(k).lower(): str(v) for k, v in texts.items()} for lang, texts in raw.items()
-    }
-    keys = set(table[FALLBACK])
-    for lang, texts in table.items():
-        if set(texts) != keys:
-            raise ValueError(f"strings.yml: {lang} differs in keys {sorted(set(texts) ^ keys)}")
-    return table
 
 
 def texts(language: str) -> dict[str, str]:
     """All texts in `language`, or in English when the language has none."""
-    table = _table()
+    table = load_strings(STRINGS_FILE)
     return table.get(language, table[FALLBACK])

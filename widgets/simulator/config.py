@@ -14,8 +14,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ..strings import load_strings
+
 HERE = Path(__file__).parent
-UI_LANGUAGES = ("pl", "sv", "en")
 EFFECT_KEYS = ("organic_reach", "p_like", "p_comment", "p_share", "p_click", "conversion")
 
 
@@ -120,12 +121,8 @@ def presets() -> dict[str, Preset]:
     return loaded
 
 
-@cache
 def strings() -> dict[str, dict[str, str]]:
-    from ..quiz.strings import check_strings  # the same rules for every widget's strings
-
-    path = HERE / "strings.yml"
-    return check_strings(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    return load_strings(HERE / "strings.yml")
 
 
 def defaults() -> dict[str, float]:

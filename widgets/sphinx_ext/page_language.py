@@ -14,10 +14,12 @@ import posixpath
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
 from sphinx.application import Sphinx
+
+from ..strings import load_strings
 
 LANGUAGE_NAMES = {"pl": "Polski", "sv": "Svenska", "en": "English"}
 TRANSLATION_PROMPT = {"pl": "Ta strona po szwedzku", "sv": "Den här sidan på polska"}
@@ -101,15 +103,8 @@ class _Words(gettext.NullTranslations):
         return super().ngettext(singular, plural, n)
 
 
-@cache
 def chrome_words() -> dict[str, dict[str, str]]:
-    path = resources.files(__package__) / "chrome.yml"
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
-    keys = set(table["pl"])
-    for lang in ("pl", "sv"):
-        if set(table[lang]) != keys:
-            raise ValueError(f"{path}: {lang} differs in keys {sorted(set(table[lang]) ^ keys)}")
-    return table
+    return load_strings(Path(__file__).with_name("chrome.yml"), ("pl", "sv"), "pl")
 
 
 @cache
